@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+]
+
+if settings.SPOTIFY_SANDBOX:
+    # The local Spotify: mounted only when no real Spotify app is configured (or in tests).
+    urlpatterns.append(path("sandbox/", include("sandbox.urls")))
