@@ -27,6 +27,12 @@ class ConfigurableSpotifyAdapter(SpotifyOAuth2Adapter):
     def profile_url(self) -> str:  # type: ignore[override]
         return f"{settings.SPOTIFY_API_URL}/v1/me"
 
+    def parse_token(self, data):
+        token = super().parse_token(data)
+        # SocialToken has no scope field; the receiver stores what Spotify actually granted.
+        token.scope = data.get("scope", "")
+        return token
+
     def complete_login(self, request, app, token, **kwargs):
         # The token goes in the Authorization header rather than allauth's query parameter, so it
         # never lands in an access log.

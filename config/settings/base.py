@@ -230,6 +230,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # urllib3 logs full URLs at DEBUG, and allauth's profile call carries the token in the query.
-    "loggers": {"urllib3": {"level": "WARNING"}},
+    # spotipy logs request headers (the bearer token) at DEBUG: keep both quiet whatever LOG_LEVEL says.
+    "loggers": {"urllib3": {"level": "WARNING"}, "spotipy": {"level": "WARNING"}},
 }

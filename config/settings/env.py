@@ -16,7 +16,7 @@ _FALSE = {"0", "false", "no", "off", ""}
 _UNSET = object()
 
 
-def env_str(name: str, default: str | None | object = _UNSET) -> str | None:
+def env_str(name: str, default: str | object | None = _UNSET) -> str | None:
     value = os.environ.get(name)
     if value is None:
         if default is _UNSET:

@@ -9,11 +9,11 @@ os.environ.setdefault("SPOTIFY_SANDBOX", "1")
 # Each test run gets its own state folder (SQLite, media, broker), so runs never see each other's files.
 os.environ.setdefault("UNDERCURRENT_VAR_DIR", tempfile.mkdtemp(prefix="undercurrent-test-"))
 
-from config.settings.base import *  # noqa: E402,F403
-from config.settings.base import TOKEN_ENCRYPTION_KEYS  # noqa: E402
+from config.settings.base import *  # noqa: F403
+from config.settings.base import STATIC_ROOT, TOKEN_ENCRYPTION_KEYS
 
 if not TOKEN_ENCRYPTION_KEYS:
-    TOKEN_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24hISE="]
+    TOKEN_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24="]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -21,3 +21,5 @@ STORAGES = {
 }
 # Tests drive tasks with .apply() or a real worker; nothing is sent to a broker by accident.
 CELERY_TASK_ALWAYS_EAGER = False
+# WhiteNoise warns about a missing STATIC_ROOT; tests serve static files through the finders.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,77 @@
+"""Reads of a listener's Spotify data, as plain data for the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
+
+from accounts.models import SpotifyConnection
+from accounts.spotify.calls import spotify_call
+
+TIME_RANGES: dict[str, str] = {
+    "short_term": "Last 4 weeks",
+    "medium_term": "Last 6 months",
+    "long_term": "All time",
+}
+TOP_TRACKS_LIMIT = 50
+# Top tracks move slowly; a short cache spares Spotify's rate limit when a listener flips tabs.
+TOP_TRACKS_CACHE_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class TrackSummary:
+    spotify_id: str
+    name: str
+    artists: str
+    album: str
+    image_url: str
+    duration_ms: int
+    spotify_url: str
+
+    @property
+    def duration(self) -> str:
+        seconds = self.duration_ms // 1000
+        return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def spotify_connection_of(*, user: AbstractBaseUser) -> SpotifyConnection | None:
+    return SpotifyConnection.objects.filter(user=user).first()
+
+
+def top_tracks_for(*, user: AbstractBaseUser, time_range: str, limit: int = TOP_TRACKS_LIMIT) -> list[TrackSummary]:
+    """The listener's top tracks for one time range, every page Spotify has up to `limit`."""
+    if time_range not in TIME_RANGES:
+        raise ValueError(f"unknown time range {time_range!r}")
+    key = f"top-tracks:{user.pk}:{time_range}:{limit}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+
+    def fetch(client) -> list[dict]:
+        page = client.current_user_top_tracks(limit=min(limit, 50), offset=0, time_range=time_range)
+        items = list(page["items"])
+        while page.get("next") and len(items) < limit:
+            page = client.next(page)
+            items.extend(page["items"])
+        return items[:limit]
+
+    tracks = [_summary(item) for item in spotify_call(user=user, operation=fetch)]
+    cache.set(key, tracks, TOP_TRACKS_CACHE_SECONDS)
+    return tracks
+
+
+def _summary(track: dict) -> TrackSummary:
+    images = track.get("album", {}).get("images") or []
+    # The list is 640/300/64 px; 300 px is sharp at the row's size on a high-density screen.
+    image = next((i["url"] for i in images if (i.get("width") or 0) <= 300), images[0]["url"] if images else "")
+    return TrackSummary(
+        spotify_id=track["id"],
+        name=track["name"],
+        artists=", ".join(artist["name"] for artist in track.get("artists", [])),
+        album=track.get("album", {}).get("name", ""),
+        image_url=image,
+        duration_ms=int(track.get("duration_ms") or 0),
+        spotify_url=(track.get("external_urls") or {}).get("spotify", ""),
+    )

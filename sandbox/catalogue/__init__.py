@@ -1,0 +1,1 @@
+"""The invented demo catalogue: word lists and a deterministic generator (no Django here)."""
