@@ -9,6 +9,7 @@ from django.core.cache import cache
 
 from accounts.models import SpotifyConnection
 from accounts.spotify.calls import spotify_call
+from accounts.spotify.shapes import album_image_url
 
 TIME_RANGES: dict[str, str] = {
     "short_term": "Last 4 weeks",
@@ -63,15 +64,13 @@ def top_tracks_for(*, user: AbstractBaseUser, time_range: str, limit: int = TOP_
 
 
 def _summary(track: dict) -> TrackSummary:
-    images = track.get("album", {}).get("images") or []
-    # The list is 640/300/64 px; 300 px is sharp at the row's size on a high-density screen.
-    image = next((i["url"] for i in images if (i.get("width") or 0) <= 300), images[0]["url"] if images else "")
     return TrackSummary(
         spotify_id=track["id"],
         name=track["name"],
         artists=", ".join(artist["name"] for artist in track.get("artists", [])),
         album=track.get("album", {}).get("name", ""),
-        image_url=image,
+        # 300 px is sharp at the row's 56 px on a high-density screen.
+        image_url=album_image_url(track.get("album") or {}),
         duration_ms=int(track.get("duration_ms") or 0),
         spotify_url=(track.get("external_urls") or {}).get("spotify", ""),
     )

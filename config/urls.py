@@ -9,6 +9,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
+    path("", include("ingest.urls")),
+    path("", include("recommender.urls")),
 ]
 
 if settings.SPOTIFY_SANDBOX:

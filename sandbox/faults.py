@@ -29,6 +29,7 @@ from sandbox.models import FaultKind, FaultRule, FaultScope
 SCOPES: tuple[str, ...] = tuple(FaultScope.values)
 KINDS: tuple[str, ...] = tuple(FaultKind.values)
 
+_ID3_HEADER = b"ID3\x04\x00\x00\x00\x00\x00\x00"
 _MESSAGES = {
     429: "API rate limit exceeded",
     500: "Server error.",
@@ -127,6 +128,13 @@ def fault_response(rule: FaultRule, *, scope: str) -> HttpResponse | None:
     if rule.kind == FaultKind.SLOW:
         time.sleep(rule.delay_seconds)
         return None
+    if rule.kind == FaultKind.CORRUPT:
+        # An ID3 tag then noise: passes a magic-byte check, fails any decoder.
+        noise = bytes((i * 7919 + 13) % 251 for i in range(40_000))
+        return HttpResponse(_ID3_HEADER + noise, content_type="audio/mpeg")
+    if rule.kind == FaultKind.HUGE:
+        # 8 MB of MPEG frame headers: bigger than any 30 s preview.
+        return HttpResponse(_ID3_HEADER + b"\xff\xfb\x90\x00" * 2_000_000, content_type="audio/mpeg")
     status = int(rule.kind)
     if status == 502:
         # A gateway answers 502, not the service: HTML, as clients meet it in the wild.

@@ -262,6 +262,9 @@ class FaultKind(models.TextChoices):
     BAD_GATEWAY = "502"
     UNAVAILABLE = "503"
     SLOW = "slow"
+    # Audio faults: a 200 whose body claims to be MP3 but is garbage, or is far larger than any preview.
+    CORRUPT = "corrupt"
+    HUGE = "huge"
 
 
 class FaultRule(models.Model):
@@ -269,7 +272,7 @@ class FaultRule(models.Model):
     test, a benchmark or another process can arm it for the web server and workers alike."""
 
     scope = models.CharField(max_length=10, choices=FaultScope.choices)
-    kind = models.CharField(max_length=4, choices=FaultKind.choices)
+    kind = models.CharField(max_length=8, choices=FaultKind.choices)
     # Null means until cleared.
     remaining = models.PositiveIntegerField(null=True, blank=True, default=1)
     retry_after = models.PositiveIntegerField(default=1)

@@ -3,12 +3,15 @@
 accounts/  stands in for https://accounts.spotify.com
 api/v1/    stands in for https://api.spotify.com/v1 (each path with or without a trailing slash)
 images/    stands in for https://i.scdn.co
+deezer/    stands in for https://api.deezer.com (errors in 200 bodies) and its preview CDN (deezer/preview/)
+itunes/    stands in for https://itunes.apple.com (search, lookup) and Apple's preview files (itunes/preview/)
+previews/  every catalogue track's synthesized 30 s preview (<id>.mp3, <id>.m4a)
 _control/  arms and clears fault switches
 """
 
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
-from sandbox.views import accounts, api, control, images
+from sandbox.views import accounts, api, control, deezer, images, itunes
 
 app_name = "sandbox"
 
@@ -34,4 +37,19 @@ urlpatterns = [
     path("images/user/<str:user_id>/<int:size>", images.user_image, name="user-image"),
     path("images/playlist/<str:playlist_id>/<int:version>", images.playlist_image, name="playlist-image"),
     path("_control/faults", control.fault_rules, name="faults"),
+    path("previews/", include("sandbox.music.urls")),
+    path("deezer/track/<str:ref>", deezer.track, name="deezer-track"),
+    path("deezer/search", deezer.search, name="deezer-search"),
+    path("deezer/search/artist", deezer.search_artist, name="deezer-search-artist"),
+    path("deezer/artist/<str:artist_ref>", deezer.artist, name="deezer-artist"),
+    path("deezer/artist/<str:artist_ref>/top", deezer.artist_top, name="deezer-artist-top"),
+    path("deezer/artist/<str:artist_ref>/related", deezer.artist_related, name="deezer-artist-related"),
+    path("deezer/preview/<int:deezer_track_id>.mp3", deezer.preview, name="deezer-preview"),
+    path("deezer/", deezer.not_found, name="deezer"),
+    re_path(r"^deezer/(?P<rest>.*)$", deezer.not_found),
+    path("itunes/search", itunes.search, name="itunes-search"),
+    path("itunes/lookup", itunes.lookup, name="itunes-lookup"),
+    path("itunes/preview/<int:itunes_track_id>.m4a", itunes.preview, name="itunes-preview"),
+    path("itunes/", itunes.not_found, name="itunes"),
+    re_path(r"^itunes/(?P<rest>.*)$", itunes.not_found),
 ]

@@ -28,14 +28,19 @@ def main() -> int:
     print("Preparing the demo database and the local Spotify catalogue...", flush=True)
     manage("migrate", "--no-input", "-v", "0")
     manage("sandbox_seed")
-    if (ROOT / "sandbox" / "management" / "commands" / "sandbox_render.py").exists():
-        manage("sandbox_render")
     manage("demo_curator")
     worker = subprocess.Popen(
-        [PYTHON, "-m", "celery", "-A", "config", "worker", "--loglevel=INFO", "--concurrency=2", "-n", "demo@%h"],
+        # -B: beat inside the worker, for the periodic resume of stalled jobs and clip expiry.
+        [PYTHON, "-m", "celery", "-A", "config", "worker", "-B", "--loglevel=INFO", "--concurrency=2", "-n", "demo@%h",
+         "--schedule", str(ROOT / "var" / "celerybeat-schedule")],
         cwd=ROOT,
     )
     web = subprocess.Popen([PYTHON, "manage.py", "runserver", ADDRESS, "--noreload"], cwd=ROOT)
+    # Previews render in the background at low priority while the site already answers; one asked
+    # for before its turn renders on demand, so nothing waits for the whole catalogue.
+    renderer = subprocess.Popen(
+        ["nice", "-n", "10", PYTHON, "manage.py", "sandbox_render"], cwd=ROOT
+    )
     time.sleep(1.5)
     print(
         f"\n  Undercurrent demo: open http://{ADDRESS}  (Ctrl-C stops it)\n"
@@ -43,9 +48,10 @@ def main() -> int:
         flush=True,
     )
     children = (web, worker)
+    background = (renderer,)
 
     def stop(*_: object) -> None:
-        for child in children:
+        for child in (*children, *background):
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)
 
@@ -57,7 +63,7 @@ def main() -> int:
         pass
     finally:
         stop()
-        for child in children:
+        for child in (*children, *background):
             try:
                 child.wait(timeout=15)
             except subprocess.TimeoutExpired:

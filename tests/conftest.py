@@ -46,6 +46,16 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=f"needs {why}; runs on CI (REQUIRE_SERVICES=1)"))
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: with Redis it would otherwise outlive the test (and the run)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def _fail_without_services():
     _, why = services_reachable()

@@ -210,6 +210,8 @@ if not CELERY_BROKER_URL:
     }
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Named by the environment so that separate runs sharing one Redis (tests, benchmarks) never share work.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -232,4 +234,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # spotipy logs request headers (the bearer token) at DEBUG: keep both quiet whatever LOG_LEVEL says.
     "loggers": {"urllib3": {"level": "WARNING"}, "spotipy": {"level": "WARNING"}},
+}
+
+# --- Audio ingest ---------------------------------------------------------------------------------
+# Days we keep a track's downloaded preview (for re-analysis with a new embedding version, and the player).
+CLIP_RETENTION_DAYS = env_int("CLIP_RETENTION_DAYS", 30, minimum=1)
+# A worker holds a track it analyses this long; past it, the worker is presumed dead and another may take over.
+INGEST_CLAIM_SECONDS = env_int("INGEST_CLAIM_SECONDS", CELERY_TASK_TIME_LIMIT + 30, minimum=1)
+# How often beat looks for jobs a dead worker left behind.
+INGEST_RESUME_EVERY = env_int("INGEST_RESUME_EVERY", 60, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "ingest-jobs-resume": {"task": "ingest.tasks.ingest_jobs_resume", "schedule": float(INGEST_RESUME_EVERY)},
+    "clips-expire": {"task": "ingest.tasks.clips_expire", "schedule": 6 * 3600.0},
 }

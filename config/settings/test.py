@@ -10,7 +10,7 @@ os.environ.setdefault("SPOTIFY_SANDBOX", "1")
 os.environ.setdefault("UNDERCURRENT_VAR_DIR", tempfile.mkdtemp(prefix="undercurrent-test-"))
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import STATIC_ROOT, TOKEN_ENCRYPTION_KEYS
+from config.settings.base import CACHES, STATIC_ROOT, TOKEN_ENCRYPTION_KEYS
 
 if not TOKEN_ENCRYPTION_KEYS:
     TOKEN_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24="]
@@ -23,3 +23,5 @@ STORAGES = {
 CELERY_TASK_ALWAYS_EAGER = False
 # WhiteNoise warns about a missing STATIC_ROOT; tests serve static files through the finders.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Runs that share one Redis (a developer's and CI's) must not read each other's cached pages.
+CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"

@@ -1,0 +1,21 @@
+from ingest.services.analysis import clips_expire, track_analyse, track_give_up
+from ingest.services.jobs import (
+    ingest_job_fail,
+    ingest_job_fetch,
+    ingest_job_finish_if_complete,
+    ingest_job_start,
+    ingest_jobs_resume,
+    ingest_tracks_settled,
+)
+
+__all__ = [
+    "clips_expire",
+    "ingest_job_fail",
+    "ingest_job_fetch",
+    "ingest_job_finish_if_complete",
+    "ingest_job_start",
+    "ingest_jobs_resume",
+    "ingest_tracks_settled",
+    "track_analyse",
+    "track_give_up",
+]
