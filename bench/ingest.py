@@ -116,13 +116,19 @@ def main() -> None:
         children.append(
             subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
-                cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
             )
         )
         children.append(
             subprocess.Popen(
                 [sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency=2", "--loglevel=WARNING"],
-                cwd=REPO, env=env, start_new_session=True,
+                cwd=REPO,
+                env=env,
+                start_new_session=True,
             )
         )
         wait_until(lambda: answers(port), timeout=60, what="the web server")
@@ -148,9 +154,7 @@ def main() -> None:
         )
         started = time.perf_counter()
         job, _ = ingest_job_start(user=user)
-        wait_until(
-            lambda: not IngestJob.objects.get(pk=job.pk).is_active, timeout=args.timeout, what="the ingest job"
-        )
+        wait_until(lambda: not IngestJob.objects.get(pk=job.pk).is_active, timeout=args.timeout, what="the ingest job")
         wall = time.perf_counter() - started
         job.refresh_from_db()
         states = TrackAudio.objects.filter(track_id__in=job.items.values("track_id"))

@@ -85,6 +85,7 @@ def top_tracks_analysed(*, user: AbstractBaseUser, time_range: str) -> list[TopT
 
 def has_analysed_profile(*, user: AbstractBaseUser) -> bool:
     """Whether an analysis has recorded the listener's top tracks (possibly none at all)."""
-    return TopTrack.objects.filter(user=user).exists() or IngestJob.objects.filter(
-        user=user, state=IngestJob.State.DONE
-    ).exists()
+    return (
+        TopTrack.objects.filter(user=user).exists()
+        or IngestJob.objects.filter(user=user, state=IngestJob.State.DONE).exists()
+    )

@@ -79,6 +79,11 @@ def ingest_jobs_resume() -> int:
 
 
 @shared_task(acks_late=True, soft_time_limit=300, time_limit=330)
+def embedding_stats_fit() -> None:
+    services.embedding_stats_fit()
+
+
+@shared_task(acks_late=True, soft_time_limit=300, time_limit=330)
 def clips_expire() -> int:
     return services.clips_expire()
 

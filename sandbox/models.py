@@ -147,9 +147,7 @@ class TopTrack(models.Model):
     class Meta:
         db_table = "sandbox_top_track"
         ordering = ["rank"]
-        constraints = [
-            models.UniqueConstraint(fields=["listener", "time_range", "rank"], name="sandbox_top_rank_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["listener", "time_range", "rank"], name="sandbox_top_rank_once")]
 
     def __str__(self) -> str:
         return f"{self.listener_id} {self.time_range} #{self.rank}"

@@ -89,8 +89,11 @@ def describe_scopes(scopes: list[str]) -> list[tuple[str, list[str]]]:
     for heading, sentences in _GROUPS:
         lines = [sentence for scope, sentence in sentences.items() if scope in wanted]
         if heading == "View your Spotify account data":
-            lines = ["Your name and username, your profile picture, how many followers you have on Spotify "
-                     "and your public playlists", *lines]
+            lines = [
+                "Your name and username, your profile picture, how many followers you have on Spotify "
+                "and your public playlists",
+                *lines,
+            ]
         if lines:
             described.append((heading, lines))
     return described

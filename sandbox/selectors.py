@@ -77,9 +77,7 @@ def search_tracks(query: SearchQuery, *, limit: int, offset: int) -> tuple[list[
     for value in query.filters.get("year", []):
         condition &= _year_q(value, "album__")
     for word in query.words:
-        condition &= (
-            Q(name__icontains=word) | Q(credits__artist__name__icontains=word) | Q(album__name__icontains=word)
-        )
+        condition &= Q(name__icontains=word) | Q(credits__artist__name__icontains=word) | Q(album__name__icontains=word)
     ids = Track.objects.filter(condition).order_by("-popularity", "id").values_list("id", flat=True).distinct()
     total = ids.count()
     page = list(ids[offset : offset + limit])

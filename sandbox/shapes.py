@@ -29,9 +29,7 @@ def _external(kind: str, object_id: str) -> dict[str, str]:
 
 
 def _images(links: Links, kind: str, object_id: str, sizes: Iterable[int]) -> list[dict[str, Any]]:
-    return [
-        {"url": f"{links.images}/{kind}/{object_id}/{size}", "height": size, "width": size} for size in sizes
-    ]
+    return [{"url": f"{links.images}/{kind}/{object_id}/{size}", "height": size, "width": size} for size in sizes]
 
 
 def user_json(listener: Listener, links: Links) -> dict[str, Any]:

@@ -31,16 +31,27 @@ def main() -> int:
     manage("demo_curator")
     worker = subprocess.Popen(
         # -B: beat inside the worker, for the periodic resume of stalled jobs and clip expiry.
-        [PYTHON, "-m", "celery", "-A", "config", "worker", "-B", "--loglevel=INFO", "--concurrency=2", "-n", "demo@%h",
-         "--schedule", str(ROOT / "var" / "celerybeat-schedule")],
+        [
+            PYTHON,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "-B",
+            "--loglevel=INFO",
+            "--concurrency=2",
+            "-n",
+            "demo@%h",
+            "--schedule",
+            str(ROOT / "var" / "celerybeat-schedule"),
+        ],
         cwd=ROOT,
     )
     web = subprocess.Popen([PYTHON, "manage.py", "runserver", ADDRESS, "--noreload"], cwd=ROOT)
     # Previews render in the background at low priority while the site already answers; one asked
     # for before its turn renders on demand, so nothing waits for the whole catalogue.
-    renderer = subprocess.Popen(
-        ["nice", "-n", "10", PYTHON, "manage.py", "sandbox_render"], cwd=ROOT
-    )
+    renderer = subprocess.Popen(["nice", "-n", "10", PYTHON, "manage.py", "sandbox_render"], cwd=ROOT)
     time.sleep(1.5)
     print(
         f"\n  Undercurrent demo: open http://{ADDRESS}  (Ctrl-C stops it)\n"

@@ -36,6 +36,7 @@ if [ "${REQUIRE_SERVICES:-0}" = "1" ] && { [ -z "${DATABASE_URL:-}" ] || [ -z "$
 fi
 
 .venv/bin/ruff check .
+.venv/bin/ruff format --check . >/dev/null || { echo "test.sh: ruff format would change files (run: .venv/bin/ruff format .)" >&2; exit 1; }
 .venv/bin/python manage.py makemigrations --check --dry-run >/dev/null \
   || { echo "test.sh: models changed without a migration (run manage.py makemigrations)" >&2; exit 1; }
 exec .venv/bin/pytest "$@"

@@ -246,4 +246,5 @@ INGEST_RESUME_EVERY = env_int("INGEST_RESUME_EVERY", 60, minimum=1)
 CELERY_BEAT_SCHEDULE = {
     "ingest-jobs-resume": {"task": "ingest.tasks.ingest_jobs_resume", "schedule": float(INGEST_RESUME_EVERY)},
     "clips-expire": {"task": "ingest.tasks.clips_expire", "schedule": 6 * 3600.0},
+    "embedding-stats-fit": {"task": "ingest.tasks.embedding_stats_fit", "schedule": 3600.0},
 }

@@ -1,4 +1,5 @@
 from ingest.services.analysis import clips_expire, track_analyse, track_give_up
+from ingest.services.embeddings import embedding_standardiser, embedding_stats_fit
 from ingest.services.jobs import (
     ingest_job_fail,
     ingest_job_fetch,
@@ -10,6 +11,8 @@ from ingest.services.jobs import (
 
 __all__ = [
     "clips_expire",
+    "embedding_standardiser",
+    "embedding_stats_fit",
     "ingest_job_fail",
     "ingest_job_fetch",
     "ingest_job_finish_if_complete",

@@ -130,8 +130,9 @@ def tracks_upsert(items: list[dict]) -> dict[str, Track]:
 def ingest_tracks_settled(*, track_ids: list[int]) -> None:
     """Mark these tracks done in every active job that waits for them, and finish jobs that are complete."""
     job_ids = set(
-        IngestJobTrack.objects.filter(track_id__in=track_ids, done=False, job__state__in=IngestJob.ACTIVE_STATES)
-        .values_list("job_id", flat=True)
+        IngestJobTrack.objects.filter(
+            track_id__in=track_ids, done=False, job__state__in=IngestJob.ACTIVE_STATES
+        ).values_list("job_id", flat=True)
     )
     IngestJobTrack.objects.filter(track_id__in=track_ids, job_id__in=job_ids).update(done=True)
     for job_id in job_ids:

@@ -178,9 +178,7 @@ def generate(seed: int = SEED) -> Catalogue:
         )
         for release_number, (album_type, size) in enumerate(releases):
             album_id = base62_id("album", seed, artist.id, release_number)
-            date, precision, year = (
-                _release_date(rng, 1998, 2026) if established else _release_date(rng, 2022, 2026)
-            )
+            date, precision, year = _release_date(rng, 1998, 2026) if established else _release_date(rng, 2022, 2026)
             albums.append(
                 AlbumData(
                     id=album_id,

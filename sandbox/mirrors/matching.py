@@ -65,8 +65,15 @@ class Row:
 
     @classmethod
     def of(
-        cls, *, track_id: str, artist_ids: tuple[str, ...], popularity: int, duration_ms: int, title: str,
-        artists: tuple[str, ...], album: str,
+        cls,
+        *,
+        track_id: str,
+        artist_ids: tuple[str, ...],
+        popularity: int,
+        duration_ms: int,
+        title: str,
+        artists: tuple[str, ...],
+        album: str,
     ) -> Row:
         return cls(
             track_id=track_id,

@@ -216,9 +216,7 @@ def itunes_search_albums(*, term: str, limit: int) -> list[Album]:
     term_words = set(matching.words(term))
     if not term_words:
         return []
-    present = {
-        album_id for track_id, album_id in Track.objects.values_list("id", "album_id") if on_itunes(track_id)
-    }
+    present = {album_id for track_id, album_id in Track.objects.values_list("id", "album_id") if on_itunes(track_id)}
     found = [
         album
         for album in Album.objects.filter(pk__in=present).select_related("artist").order_by("-release_date", "pk")

@@ -25,7 +25,7 @@ from .synthesis import render
 SAMPLE_RATE = 22050
 # Part of every path: bump it when the synthesizer's output changes, so old files are never served
 # for new code (they are simply orphaned; `make clean` removes them).
-SYNTH_VERSION = "v1"
+SYNTH_VERSION = "v2"
 ENCODERS: dict[str, Callable[[np.ndarray, int], bytes]] = {"mp3": encode_mp3, "m4a": encode_m4a}
 CONTENT_TYPES: dict[str, str] = {"mp3": "audio/mpeg", "m4a": "audio/mp4"}
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -168,8 +168,15 @@ def _pkce_ok(*, challenge: str, method: str, verifier: str) -> bool:
     return secrets.compare_digest(computed, challenge)
 
 
-def _issue(*, app: App, listener: Listener | None, scope: str, with_refresh: bool,
-           refresh: RefreshToken | None = None, expires_in: int | None = None) -> TokenGrant:
+def _issue(
+    *,
+    app: App,
+    listener: Listener | None,
+    scope: str,
+    with_refresh: bool,
+    refresh: RefreshToken | None = None,
+    expires_in: int | None = None,
+) -> TokenGrant:
     ttl = token_ttl() if expires_in is None else expires_in
     refresh_plain: str | None = None
     if with_refresh and listener is not None:
@@ -189,8 +196,9 @@ def _issue(*, app: App, listener: Listener | None, scope: str, with_refresh: boo
     return TokenGrant(access_token=access_plain, scope=scope, expires_in=ttl, refresh_token=refresh_plain)
 
 
-def token_exchange_code(*, app: App, code: str, redirect_uri: str, code_verifier: str | None,
-                        client_authenticated: bool) -> TokenGrant:
+def token_exchange_code(
+    *, app: App, code: str, redirect_uri: str, code_verifier: str | None, client_authenticated: bool
+) -> TokenGrant:
     row = AuthorizationCode.objects.filter(code_hash=secret_hash(code or ""), app=app).first()
     if row is None:
         raise OAuthError("invalid_grant", "Invalid authorization code")

@@ -71,8 +71,9 @@ def playlist_add_items(
             )
         now = timezone.now()
         PlaylistItem.objects.bulk_create(
-            PlaylistItem(playlist=locked, track_id=track_id, position=position + offset, added_at=now,
-                         added_by=added_by)
+            PlaylistItem(
+                playlist=locked, track_id=track_id, position=position + offset, added_at=now, added_by=added_by
+            )
             for offset, track_id in enumerate(track_ids)
         )
         return _bump(playlist)

@@ -65,34 +65,51 @@ def sandbox_seed(*, reset: bool = False, seed: int = SEED) -> SeedSummary:
         )
         Listener.objects.bulk_create(
             [
-                Listener(id=each.id, display_name=each.display_name, has_avatar=each.has_avatar,
-                         followers=each.followers)
+                Listener(
+                    id=each.id, display_name=each.display_name, has_avatar=each.has_avatar, followers=each.followers
+                )
                 for each in catalogue.listeners
             ],
             ignore_conflicts=True,
         )
         Artist.objects.bulk_create(
             [
-                Artist(id=a.id, name=a.name, genres=a.genres, followers=a.followers, popularity=a.popularity,
-                       tier=a.tier)
+                Artist(
+                    id=a.id, name=a.name, genres=a.genres, followers=a.followers, popularity=a.popularity, tier=a.tier
+                )
                 for a in catalogue.artists
             ],
             ignore_conflicts=True,
         )
         Album.objects.bulk_create(
             [
-                Album(id=a.id, name=a.name, artist_id=a.artist_id, album_type=a.album_type,
-                      release_date=a.release_date, release_date_precision=a.release_date_precision,
-                      total_tracks=a.total_tracks)
+                Album(
+                    id=a.id,
+                    name=a.name,
+                    artist_id=a.artist_id,
+                    album_type=a.album_type,
+                    release_date=a.release_date,
+                    release_date_precision=a.release_date_precision,
+                    total_tracks=a.total_tracks,
+                )
                 for a in catalogue.albums
             ],
             ignore_conflicts=True,
         )
         Track.objects.bulk_create(
             [
-                Track(id=t.id, name=t.name, album_id=t.album_id, duration_ms=t.duration_ms, explicit=t.explicit,
-                      disc_number=1, track_number=t.track_number, popularity=t.popularity, isrc=t.isrc,
-                      style_family=t.style_family)
+                Track(
+                    id=t.id,
+                    name=t.name,
+                    album_id=t.album_id,
+                    duration_ms=t.duration_ms,
+                    explicit=t.explicit,
+                    disc_number=1,
+                    track_number=t.track_number,
+                    popularity=t.popularity,
+                    isrc=t.isrc,
+                    style_family=t.style_family,
+                )
                 for t in catalogue.tracks
             ],
             ignore_conflicts=True,

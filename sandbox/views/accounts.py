@@ -98,8 +98,7 @@ def authorize(request: HttpRequest) -> HttpResponse:
         "app": app,
         "groups": describe_scopes(scopes),
         "listeners": [
-            {"listener": each, "avatar": f"{images}/user/{each.pk}/64" if each.has_avatar else ""}
-            for each in listeners
+            {"listener": each, "avatar": f"{images}/user/{each.pk}/64" if each.has_avatar else ""} for each in listeners
         ],
         "carried": [(name, params[name]) for name in _CARRIED if params[name]],
         "chosen": request.POST.get("listener") or (listeners[0].pk if listeners else ""),

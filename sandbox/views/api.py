@@ -171,8 +171,9 @@ def _my_playlists(request: HttpRequest, token: AccessToken) -> HttpResponse:
         for playlist in visible[offset : offset + limit]
     ]
     return JsonResponse(
-        paging_json(url=page_url(request), params=page_params(request), items=items, total=total, limit=limit,
-                    offset=offset)
+        paging_json(
+            url=page_url(request), params=page_params(request), items=items, total=total, limit=limit, offset=offset
+        )
     )
 
 

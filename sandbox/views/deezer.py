@@ -122,8 +122,9 @@ def search(request: HttpRequest) -> dict[str, Any]:
     order = request.GET.get("order", "RANKING").upper()
     tracks, total = selectors.deezer_search_tracks(query, order=order, limit=limit, index=index)
     links = _links(request)
-    return _paged(request, data=[track_json(t, links, full=False) for t in tracks], total=total, limit=limit,
-                  index=index)
+    return _paged(
+        request, data=[track_json(t, links, full=False) for t in tracks], total=total, limit=limit, index=index
+    )
 
 
 def _artist_or_no_data(artist_ref: str) -> Any:
@@ -149,8 +150,9 @@ def artist_top(request: HttpRequest, artist_ref: str) -> dict[str, Any]:
     index = _int_param(request, "index", 0, 100_000)
     tracks, total = selectors.deezer_artist_top(artist=found, limit=limit, index=index)
     links = _links(request)
-    return _paged(request, data=[track_json(t, links, full=False) for t in tracks], total=total, limit=limit,
-                  index=index)
+    return _paged(
+        request, data=[track_json(t, links, full=False) for t in tracks], total=total, limit=limit, index=index
+    )
 
 
 @deezer_api
@@ -184,7 +186,7 @@ def not_found(request: HttpRequest, rest: str = "") -> dict[str, Any]:
 def _access_denied(request: HttpRequest) -> HttpResponse:
     body = (
         "<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \n"
-        f"You don't have permission to access \"{request.path}\" on this server.<P>\n</BODY>\n</HTML>\n"
+        f'You don\'t have permission to access "{request.path}" on this server.<P>\n</BODY>\n</HTML>\n'
     )
     return HttpResponse(body, status=403, content_type="text/html")
 

@@ -24,15 +24,33 @@ from sandbox.views.media import ranged_file_response
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
-MEDIA = frozenset({"movie", "podcast", "music", "musicVideo", "audiobook", "shortFilm", "tvShow", "software",
-                   "ebook", "all"})
+MEDIA = frozenset(
+    {"movie", "podcast", "music", "musicVideo", "audiobook", "shortFilm", "tvShow", "software", "ebook", "all"}
+)
 SONG_ENTITIES = frozenset({"song", "musicTrack", "allTrack"})
 ARTIST_ENTITIES = frozenset({"musicArtist", "allArtist"})
 ALBUM_ENTITIES = frozenset({"album"})
 # Entities that exist but that the sandbox world holds none of.
-EMPTY_ENTITIES = frozenset({"musicVideo", "mix", "movie", "movieArtist", "podcast", "podcastAuthor", "audiobook",
-                            "audiobookAuthor", "shortFilm", "shortFilmArtist", "tvEpisode", "tvSeason", "software",
-                            "iPadSoftware", "desktopSoftware", "ebook"})
+EMPTY_ENTITIES = frozenset(
+    {
+        "musicVideo",
+        "mix",
+        "movie",
+        "movieArtist",
+        "podcast",
+        "podcastAuthor",
+        "audiobook",
+        "audiobookAuthor",
+        "shortFilm",
+        "shortFilmArtist",
+        "tvEpisode",
+        "tvSeason",
+        "software",
+        "iPadSoftware",
+        "desktopSoftware",
+        "ebook",
+    }
+)
 QUERY_PARAMETERS = {
     "output": "json",
     "callback": "A javascript function to handle your search results",
@@ -93,11 +111,15 @@ def _results(request: HttpRequest) -> list[dict[str, Any]]:
         return []
     links = _links(request)
     if entity in ARTIST_ENTITIES:
-        return [artist_result_json(found, _family_of(found)) for found in
-                selectors.itunes_search_artists(term=term, limit=limit)]
+        return [
+            artist_result_json(found, _family_of(found))
+            for found in selectors.itunes_search_artists(term=term, limit=limit)
+        ]
     if entity in ALBUM_ENTITIES:
-        return [album_result_json(album, links, _family_of(album.artist)) for album in
-                selectors.itunes_search_albums(term=term, limit=limit)]
+        return [
+            album_result_json(album, links, _family_of(album.artist))
+            for album in selectors.itunes_search_albums(term=term, limit=limit)
+        ]
     return [song_json(track, links) for track in selectors.itunes_search_songs(term=term, limit=limit)]
 
 

@@ -29,17 +29,60 @@ pytestmark = pytest.mark.django_db(transaction=True)
 NO_DATA = {"error": {"type": "DataException", "message": "no data", "code": 800}}
 QUOTA = {"error": {"type": "Exception", "message": "Quota limit exceeded", "code": 4}}
 LIST_TRACK_KEYS = {
-    "id", "readable", "title", "title_short", "title_version", "link", "duration", "rank", "explicit_lyrics",
-    "explicit_content_lyrics", "explicit_content_cover", "preview", "md5_image", "artist", "album", "type",
+    "id",
+    "readable",
+    "title",
+    "title_short",
+    "title_version",
+    "link",
+    "duration",
+    "rank",
+    "explicit_lyrics",
+    "explicit_content_lyrics",
+    "explicit_content_cover",
+    "preview",
+    "md5_image",
+    "artist",
+    "album",
+    "type",
 }
 FULL_TRACK_KEYS = LIST_TRACK_KEYS | {
-    "isrc", "share", "track_position", "disk_number", "release_date", "bpm", "gain", "available_countries",
+    "isrc",
+    "share",
+    "track_position",
+    "disk_number",
+    "release_date",
+    "bpm",
+    "gain",
+    "available_countries",
     "contributors",
 }
-ARTIST_KEYS = {"id", "name", "link", "picture", "picture_small", "picture_medium", "picture_big", "picture_xl",
-               "tracklist", "type"}
-ALBUM_KEYS = {"id", "title", "link", "cover", "cover_small", "cover_medium", "cover_big", "cover_xl", "md5_image",
-              "release_date", "tracklist", "type"}
+ARTIST_KEYS = {
+    "id",
+    "name",
+    "link",
+    "picture",
+    "picture_small",
+    "picture_medium",
+    "picture_big",
+    "picture_xl",
+    "tracklist",
+    "type",
+}
+ALBUM_KEYS = {
+    "id",
+    "title",
+    "link",
+    "cover",
+    "cover_small",
+    "cover_medium",
+    "cover_big",
+    "cover_xl",
+    "md5_image",
+    "release_date",
+    "tracklist",
+    "type",
+}
 
 
 def deezer(path: str, **params: object) -> requests.Response:
@@ -69,8 +112,11 @@ def lead(track: Track) -> Artist:
 def test_integer_ids_never_collide_in_the_seeded_catalogue():
     catalogue = generate()
     for service in Service:
-        for kind, ids in ((Kind.TRACK, [t.id for t in catalogue.tracks]), (Kind.ARTIST, [a.id for a in
-                          catalogue.artists]), (Kind.ALBUM, [a.id for a in catalogue.albums])):
+        for kind, ids in (
+            (Kind.TRACK, [t.id for t in catalogue.tracks]),
+            (Kind.ARTIST, [a.id for a in catalogue.artists]),
+            (Kind.ALBUM, [a.id for a in catalogue.albums]),
+        ):
             numbers = {external_id(service, kind, sandbox_id) for sandbox_id in ids}
             assert len(numbers) == len(ids), (service, kind)
             assert all(0 < number < 2**53 for number in numbers)

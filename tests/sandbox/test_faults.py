@@ -87,7 +87,8 @@ def test_a_fault_on_the_accounts_scope_hits_the_token_endpoint_not_the_api(sandb
     answer = requests.post(
         f"{settings.SPOTIFY_ACCOUNTS_URL}/api/token",
         data={"grant_type": "refresh_token", "refresh_token": grant.refresh_token},
-        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET), timeout=10,
+        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET),
+        timeout=10,
     )
     assert answer.status_code == 503
     assert answer.json()["error"] == "server_error"
@@ -120,8 +121,7 @@ def test_units_are_consumed_one_per_call_however_many_rules(token, api_get):
 
 
 def test_the_control_endpoint_arms_lists_and_clears_faults(token, api_get):
-    armed = requests.post(control_url(), json={"scope": "api", "kind": "429", "count": 3, "retry_after": 4},
-                          timeout=10)
+    armed = requests.post(control_url(), json={"scope": "api", "kind": "429", "count": 3, "retry_after": 4}, timeout=10)
     assert armed.status_code == 201
     assert armed.json()["remaining"] == 3
     assert api_get("me", token).headers["Retry-After"] == "4"
@@ -150,7 +150,8 @@ def test_spotipy_refresh_sees_the_accounts_fault(sandbox_catalogue):
     answer = requests.post(
         f"{settings.SPOTIFY_ACCOUNTS_URL}/api/token",
         data={"grant_type": "refresh_token", "refresh_token": grant.refresh_token},
-        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET), timeout=10,
+        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET),
+        timeout=10,
     )
     assert answer.status_code == 429
     assert answer.headers["Retry-After"] == "3"

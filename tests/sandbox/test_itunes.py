@@ -20,11 +20,37 @@ from sandbox.models import Artist, Track
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SONG_KEYS = {
-    "wrapperType", "kind", "artistId", "collectionId", "trackId", "artistName", "collectionName", "trackName",
-    "collectionCensoredName", "trackCensoredName", "artistViewUrl", "collectionViewUrl", "trackViewUrl",
-    "previewUrl", "artworkUrl30", "artworkUrl60", "artworkUrl100", "collectionPrice", "trackPrice", "releaseDate",
-    "collectionExplicitness", "trackExplicitness", "discCount", "discNumber", "trackCount", "trackNumber",
-    "trackTimeMillis", "country", "currency", "primaryGenreName", "isStreamable",
+    "wrapperType",
+    "kind",
+    "artistId",
+    "collectionId",
+    "trackId",
+    "artistName",
+    "collectionName",
+    "trackName",
+    "collectionCensoredName",
+    "trackCensoredName",
+    "artistViewUrl",
+    "collectionViewUrl",
+    "trackViewUrl",
+    "previewUrl",
+    "artworkUrl30",
+    "artworkUrl60",
+    "artworkUrl100",
+    "collectionPrice",
+    "trackPrice",
+    "releaseDate",
+    "collectionExplicitness",
+    "trackExplicitness",
+    "discCount",
+    "discNumber",
+    "trackCount",
+    "trackNumber",
+    "trackTimeMillis",
+    "country",
+    "currency",
+    "primaryGenreName",
+    "isStreamable",
 }
 
 
@@ -94,8 +120,10 @@ def test_answers_include_near_misses_by_the_same_artist(sandbox_catalogue):
     results = song_search(term)["results"]
     near = [result for result in results if not is_full_match(result, term)]
     assert near, "an artist-and-title search should also bring the artist's other songs"
-    assert all(lead(track).name in result["artistName"] or set(words(result["trackName"])) <= set(words(term))
-               for result in near)
+    assert all(
+        lead(track).name in result["artistName"] or set(words(result["trackName"])) <= set(words(term))
+        for result in near
+    )
 
 
 def test_a_popular_near_miss_can_come_before_the_song_asked_for(sandbox_catalogue):
@@ -152,8 +180,12 @@ def test_artist_and_album_entities_answer_their_wrappers(sandbox_catalogue):
 
 @pytest.mark.parametrize(
     ("params", "key"),
-    [({}, "term"), ({"term": "x", "media": "vinyl"}, "mediaType"), ({"term": "x", "entity": "tune"}, "entity"),
-     ({"term": "x", "limit": "ten"}, "limit")],
+    [
+        ({}, "term"),
+        ({"term": "x", "media": "vinyl"}, "mediaType"),
+        ({"term": "x", "entity": "tune"}, "entity"),
+        ({"term": "x", "limit": "ten"}, "limit"),
+    ],
 )
 def test_bad_requests_answer_400_with_an_error_message(sandbox_catalogue, params, key):
     answer = itunes("search", **params)

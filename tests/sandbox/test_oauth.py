@@ -45,8 +45,9 @@ def authorize_params(redirect_uri: str, **overrides: str) -> dict[str, str]:
     }
 
 
-def consent(session: requests.Session, params: dict[str, str], *, decision: str = "agree",
-            listener: str = LISTENER) -> requests.Response:
+def consent(
+    session: requests.Session, params: dict[str, str], *, decision: str = "agree", listener: str = LISTENER
+) -> requests.Response:
     """Open the consent page and press a button, as a browser without JavaScript would."""
     page = session.get(authorize_url(), params=params, timeout=10)
     assert page.status_code == 200, page.text
@@ -156,7 +157,9 @@ def test_authorize_refuses_bad_requests_on_an_error_page(sandbox_catalogue, redi
 
 def test_authorize_sends_an_unsupported_response_type_back_to_the_app(sandbox_catalogue, redirect_uri):
     answer = requests.get(
-        authorize_url(), params=authorize_params(redirect_uri, response_type="token"), allow_redirects=False,
+        authorize_url(),
+        params=authorize_params(redirect_uri, response_type="token"),
+        allow_redirects=False,
         timeout=10,
     )
     assert answer.status_code == 302
@@ -183,8 +186,12 @@ def test_pkce_lets_a_public_client_exchange_without_a_secret(sandbox_catalogue, 
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     params = authorize_params(redirect_uri, code_challenge=challenge, code_challenge_method="S256")
     code, _ = code_from(consent(requests.Session(), params))
-    data = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
-            "client_id": settings.SPOTIFY_CLIENT_ID}
+    data = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirect_uri,
+        "client_id": settings.SPOTIFY_CLIENT_ID,
+    }
     wrong = requests.post(token_url(), data={**data, "code_verifier": "x" * 50}, timeout=10)
     assert wrong.json()["error"] == "invalid_grant"
     code, _ = code_from(consent(requests.Session(), params))
@@ -194,14 +201,17 @@ def test_pkce_lets_a_public_client_exchange_without_a_secret(sandbox_catalogue, 
 
 def test_bad_client_credentials_are_invalid_client(sandbox_catalogue):
     wrong_secret = requests.post(
-        token_url(), data={"grant_type": "client_credentials"},
-        auth=(settings.SPOTIFY_CLIENT_ID, "not-the-secret"), timeout=10,
+        token_url(),
+        data={"grant_type": "client_credentials"},
+        auth=(settings.SPOTIFY_CLIENT_ID, "not-the-secret"),
+        timeout=10,
     )
     assert wrong_secret.status_code == 401
     assert wrong_secret.json() == {"error": "invalid_client", "error_description": "Invalid client secret"}
     unknown = requests.post(
-        token_url(), data={"grant_type": "refresh_token", "refresh_token": "x", "client_id": "who",
-                           "client_secret": "what"}, timeout=10,
+        token_url(),
+        data={"grant_type": "refresh_token", "refresh_token": "x", "client_id": "who", "client_secret": "what"},
+        timeout=10,
     )
     assert unknown.status_code == 401
     assert unknown.json()["error"] == "invalid_client"
@@ -210,8 +220,10 @@ def test_bad_client_credentials_are_invalid_client(sandbox_catalogue):
 @pytest.mark.parametrize("grant_type", ["", "password", "implicit"])
 def test_other_grant_types_are_unsupported(sandbox_catalogue, grant_type):
     answer = requests.post(
-        token_url(), data={"grant_type": grant_type},
-        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET), timeout=10,
+        token_url(),
+        data={"grant_type": grant_type},
+        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET),
+        timeout=10,
     )
     assert answer.status_code == 400
     assert answer.json()["error"] == "unsupported_grant_type"
@@ -235,8 +247,10 @@ def spotipy_oauth(sandbox_urls: str) -> SpotifyOAuth:
 def test_a_refresh_answer_omits_the_refresh_token_by_default(sandbox_catalogue, sandbox_urls):
     grant = mint_token(listener_id=LISTENER)
     raw = requests.post(
-        token_url(), data={"grant_type": "refresh_token", "refresh_token": grant.refresh_token},
-        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET), timeout=10,
+        token_url(),
+        data={"grant_type": "refresh_token", "refresh_token": grant.refresh_token},
+        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET),
+        timeout=10,
     )
     assert raw.status_code == 200
     assert set(raw.json()) == {"access_token", "token_type", "scope", "expires_in"}
@@ -274,8 +288,10 @@ def test_a_revoked_refresh_token_is_an_invalid_grant(sandbox_catalogue, sandbox_
 
 def test_an_unknown_refresh_token_is_an_invalid_grant(sandbox_catalogue):
     answer = requests.post(
-        token_url(), data={"grant_type": "refresh_token", "refresh_token": "AQnot-a-token"},
-        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET), timeout=10,
+        token_url(),
+        data={"grant_type": "refresh_token", "refresh_token": "AQnot-a-token"},
+        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET),
+        timeout=10,
     )
     assert answer.status_code == 400
     assert answer.json() == {"error": "invalid_grant", "error_description": "Invalid refresh token"}
@@ -283,8 +299,10 @@ def test_an_unknown_refresh_token_is_an_invalid_grant(sandbox_catalogue):
 
 def test_a_client_credentials_token_searches_but_is_no_user(sandbox_catalogue, api_get):
     answer = requests.post(
-        token_url(), data={"grant_type": "client_credentials"},
-        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET), timeout=10,
+        token_url(),
+        data={"grant_type": "client_credentials"},
+        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET),
+        timeout=10,
     )
     body = answer.json()
     assert "refresh_token" not in body
@@ -296,11 +314,18 @@ def test_the_database_holds_only_hashes_of_codes_and_tokens(sandbox_catalogue, r
     code, _ = code_from(consent(requests.Session(), authorize_params(redirect_uri)))
     tokens = exchange(code, redirect_uri).json()
     refreshed = requests.post(
-        token_url(), data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]},
-        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET), timeout=10,
+        token_url(),
+        data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]},
+        auth=(settings.SPOTIFY_CLIENT_ID, settings.SPOTIFY_CLIENT_SECRET),
+        timeout=10,
     ).json()
-    secrets_seen = [code, tokens["access_token"], tokens["refresh_token"], refreshed["access_token"],
-                    settings.SPOTIFY_CLIENT_SECRET]
+    secrets_seen = [
+        code,
+        tokens["access_token"],
+        tokens["refresh_token"],
+        refreshed["access_token"],
+        settings.SPOTIFY_CLIENT_SECRET,
+    ]
     dump = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):

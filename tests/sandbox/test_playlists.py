@@ -17,8 +17,20 @@ from tests.sandbox.conftest import LISTENER, make_client
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PLAYLIST_KEYS = {
-    "collaborative", "description", "external_urls", "href", "id", "images", "items", "name", "owner",
-    "primary_color", "public", "snapshot_id", "type", "uri",
+    "collaborative",
+    "description",
+    "external_urls",
+    "href",
+    "id",
+    "images",
+    "items",
+    "name",
+    "owner",
+    "primary_color",
+    "public",
+    "snapshot_id",
+    "type",
+    "uri",
 }
 # A tiny but real JPEG header is all the sandbox checks; pad it to the size a test needs.
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64 + b"\xff\xd9"
@@ -32,22 +44,25 @@ def post_items(token: str, playlist_id: str, body: object, **params: object) -> 
     return requests.post(
         f"{settings.SPOTIFY_API_URL}/v1/playlists/{playlist_id}/items",
         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-        data=json.dumps(body), params=params, timeout=10,
+        data=json.dumps(body),
+        params=params,
+        timeout=10,
     )
 
 
 def test_creating_a_playlist_answers_201_with_an_items_summary(sp, token):
     playlist = sp.current_user_playlist_create("Undercurrent picks", public=False, description="Fresh finds")
     assert set(playlist) == PLAYLIST_KEYS
-    assert playlist["items"] == {"href": f"{settings.SPOTIFY_API_URL}/v1/playlists/{playlist['id']}/items",
-                                 "total": 0}
+    assert playlist["items"] == {"href": f"{settings.SPOTIFY_API_URL}/v1/playlists/{playlist['id']}/items", "total": 0}
     assert playlist["owner"]["id"] == LISTENER
     assert playlist["public"] is False and playlist["collaborative"] is False
     assert playlist["uri"] == f"spotify:playlist:{playlist['id']}"
     assert playlist["images"] == []
     raw = requests.post(
-        f"{settings.SPOTIFY_API_URL}/v1/me/playlists", headers={"Authorization": f"Bearer {token}"},
-        json={"name": "Second"}, timeout=10,
+        f"{settings.SPOTIFY_API_URL}/v1/me/playlists",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"name": "Second"},
+        timeout=10,
     )
     assert raw.status_code == 201
     assert raw.json()["public"] is True
@@ -64,7 +79,9 @@ def test_creating_needs_the_matching_modify_scope(sandbox_catalogue):
 
 def test_creating_without_a_name_is_a_bad_request(token):
     answer = requests.post(
-        f"{settings.SPOTIFY_API_URL}/v1/me/playlists/", headers={"Authorization": f"Bearer {token}"}, json={},
+        f"{settings.SPOTIFY_API_URL}/v1/me/playlists/",
+        headers={"Authorization": f"Bearer {token}"},
+        json={},
         timeout=10,
     )
     assert answer.status_code == 400
@@ -141,9 +158,7 @@ def test_my_playlists_lists_private_ones_only_with_the_read_scope(sp, sandbox_ca
     sp.current_user_playlist_create("Public one", public=True)
     sp.current_user_playlist_create("Private one", public=False)
     assert [p["name"] for p in sp.current_user_playlists()["items"]] == ["Public one"]
-    reader = make_client(
-        mint_token(scopes=[*settings.SPOTIFY_SCOPES, "playlist-read-private"]).access_token
-    )
+    reader = make_client(mint_token(scopes=[*settings.SPOTIFY_SCOPES, "playlist-read-private"]).access_token)
     listed = reader.current_user_playlists()
     assert {p["name"] for p in listed["items"]} == {"Public one", "Private one"}
     assert set(listed["items"][0]["items"]) == {"href", "total"}
@@ -151,7 +166,8 @@ def test_my_playlists_lists_private_ones_only_with_the_read_scope(sp, sandbox_ca
 
 def test_unknown_playlists_are_not_found(token):
     answer = requests.get(
-        f"{settings.SPOTIFY_API_URL}/v1/playlists/{'1' * 22}", headers={"Authorization": f"Bearer {token}"},
+        f"{settings.SPOTIFY_API_URL}/v1/playlists/{'1' * 22}",
+        headers={"Authorization": f"Bearer {token}"},
         timeout=10,
     )
     assert answer.status_code == 404

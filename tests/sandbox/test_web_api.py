@@ -17,13 +17,35 @@ from tests.sandbox.conftest import LISTENER, make_client
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TRACK_KEYS = {
-    "album", "artists", "disc_number", "duration_ms", "explicit", "external_urls", "href", "id", "is_local", "name",
-    "preview_url", "track_number", "type", "uri",
+    "album",
+    "artists",
+    "disc_number",
+    "duration_ms",
+    "explicit",
+    "external_urls",
+    "href",
+    "id",
+    "is_local",
+    "name",
+    "preview_url",
+    "track_number",
+    "type",
+    "uri",
 }
 TRACK_EXTENDED_KEYS = TRACK_KEYS | {"popularity", "external_ids", "available_markets"}
 ALBUM_KEYS = {
-    "album_type", "artists", "external_urls", "href", "id", "images", "name", "release_date",
-    "release_date_precision", "total_tracks", "type", "uri",
+    "album_type",
+    "artists",
+    "external_urls",
+    "href",
+    "id",
+    "images",
+    "name",
+    "release_date",
+    "release_date_precision",
+    "total_tracks",
+    "type",
+    "uri",
 }
 ARTIST_KEYS = {"external_urls", "genres", "href", "id", "images", "name", "type", "uri"}
 SIMPLE_ARTIST_KEYS = {"external_urls", "href", "id", "name", "type", "uri"}
@@ -111,8 +133,9 @@ def test_top_tracks_with_extended_quota_carry_popularity_and_isrc(sp, settings):
         assert_track_shape(track, extended=True)
 
 
-@pytest.mark.parametrize("params", [{"limit": 51}, {"limit": 0}, {"limit": "x"}, {"offset": -1},
-                                    {"time_range": "forever"}])
+@pytest.mark.parametrize(
+    "params", [{"limit": 51}, {"limit": 0}, {"limit": "x"}, {"offset": -1}, {"time_range": "forever"}]
+)
 def test_top_tracks_refuse_bad_parameters(token, api_get, params):
     answer = api_get("me/top/tracks", token, **params)
     assert answer.status_code == 400
