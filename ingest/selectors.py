@@ -22,6 +22,7 @@ REASON_LABELS = {
     "download_failed": "download failed",
     "expired": "preview link expired",
     "source_unavailable": "preview services unavailable",
+    "failed": "analysis kept failing",
 }
 
 

@@ -41,6 +41,9 @@ def ingest_job_run(self, job_id: int) -> None:
     try:
         pending = services.ingest_job_fetch(job_id=job_id)
     except SpotifyRateLimited as error:
+        if self.request.retries >= self.max_retries:
+            services.ingest_job_fail(job_id=job_id, error="Spotify kept asking us to wait; try again later.")
+            return
         raise self.retry(countdown=after_rate_limit(error.retry_after)) from None
     except SpotifyUnavailable as error:
         if self.request.retries >= self.max_retries:

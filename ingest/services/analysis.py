@@ -22,6 +22,9 @@ from ingest.services.jobs import ingest_tracks_settled
 logger = logging.getLogger(__name__)
 
 PREVIEW_MAX_BYTES = 5_000_000
+# Claims of one track before it is settled as failed: retries of transient errors are the task's
+# (at most 5), so only crashes and bugs reach this.
+MAX_ATTEMPTS = 8
 
 
 def track_analyse(*, track_id: int) -> TrackAudio | None:
@@ -43,6 +46,14 @@ def track_analyse(*, track_id: int) -> TrackAudio | None:
     )
     if not claimed:
         return None
+    audio_row.refresh_from_db()
+    if audio_row.attempts > MAX_ATTEMPTS:
+        # Each claim counts: a track that kept killing its worker or hitting a bug must not loop forever.
+        outcome = _settle(
+            audio_row, TrackAudio.State.UNAVAILABLE, reason="failed", detail=f"Gave up after {MAX_ATTEMPTS} attempts"
+        )
+        ingest_tracks_settled(track_ids=[track_id])
+        return outcome
     try:
         outcome = _analyse(audio_row)
     except BaseException:

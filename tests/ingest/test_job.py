@@ -240,3 +240,24 @@ def test_kept_clips_expire_after_the_retention_period(small_listener, eager_task
 def test_a_track_shared_by_many_is_found_on_one_page_of_search(sandbox_catalogue):
     # Guard for the helpers above: the catalogue has tracks of each availability kind.
     assert len(tracks_where(on_deezer_with_preview, 3)) == 3
+
+
+def test_spotify_asking_to_wait_through_every_retry_fails_the_job_with_a_reason(small_listener, eager_tasks):
+    client, user, _ = small_listener
+    faults.rate_limit(scope="api", retry_after=1, count=None, path_contains="/top/tracks")
+    client.post("/analyse/")
+    job = IngestJob.objects.get(user=user)
+    assert job.state == IngestJob.State.FAILED
+    assert "kept asking us to wait" in job.error
+    assert "The analysis stopped" in client.get("/").content.decode()
+
+
+def test_a_track_that_keeps_crashing_its_worker_is_given_up_on(small_listener, eager_tasks):
+    client, _, tracks = small_listener
+    client.post("/analyse/")
+    row = audio_of(tracks["deezer"][0])
+    # As if eight workers had died holding it: pending, unclaimed, attempts spent.
+    TrackAudio.objects.filter(pk=row.pk).update(state=TrackAudio.State.PENDING, attempts=8, claimed_until=None)
+    track_analyse.apply(args=[row.track_id])
+    settled = audio_of(tracks["deezer"][0])
+    assert (settled.state, settled.reason) == ("unavailable", "failed")
