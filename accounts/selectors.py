@@ -41,14 +41,11 @@ def spotify_connection_of(*, user: AbstractBaseUser) -> SpotifyConnection | None
     return SpotifyConnection.objects.filter(user=user).first()
 
 
-def top_tracks_for(*, user: AbstractBaseUser, time_range: str, limit: int = TOP_TRACKS_LIMIT) -> list[TrackSummary]:
-    """The listener's top tracks for one time range, every page Spotify has up to `limit`."""
+def top_tracks_items(*, user: AbstractBaseUser, time_range: str, limit: int = TOP_TRACKS_LIMIT) -> list[dict]:
+    """Spotify's track objects of the listener's top tracks for one time range, following every page up to
+    `limit`. Local files have no id and no audio anyone can find: they are left out."""
     if time_range not in TIME_RANGES:
         raise ValueError(f"unknown time range {time_range!r}")
-    key = f"top-tracks:{user.pk}:{time_range}:{limit}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
 
     def fetch(client) -> list[dict]:
         page = client.current_user_top_tracks(limit=min(limit, 50), offset=0, time_range=time_range)
@@ -58,7 +55,16 @@ def top_tracks_for(*, user: AbstractBaseUser, time_range: str, limit: int = TOP_
             items.extend(page["items"])
         return items[:limit]
 
-    tracks = [_summary(item) for item in spotify_call(user=user, operation=fetch)]
+    return [item for item in spotify_call(user=user, operation=fetch) if item.get("id") and not item.get("is_local")]
+
+
+def top_tracks_for(*, user: AbstractBaseUser, time_range: str, limit: int = TOP_TRACKS_LIMIT) -> list[TrackSummary]:
+    """The listener's top tracks for one time range, for the page (cached briefly)."""
+    key = f"top-tracks:{user.pk}:{time_range}:{limit}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    tracks = [_summary(item) for item in top_tracks_items(user=user, time_range=time_range, limit=limit)]
     cache.set(key, tracks, TOP_TRACKS_CACHE_SECONDS)
     return tracks
 

@@ -7,6 +7,7 @@ from ingest.services.jobs import (
     ingest_job_start,
     ingest_jobs_resume,
     ingest_tracks_settled,
+    tracks_outdated_reopen,
 )
 
 __all__ = [
@@ -21,4 +22,5 @@ __all__ = [
     "ingest_tracks_settled",
     "track_analyse",
     "track_give_up",
+    "tracks_outdated_reopen",
 ]

@@ -12,15 +12,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from accounts.spotify.calls import spotify_call
+from accounts.selectors import top_tracks_items
 from accounts.spotify.shapes import album_image_url
+from ingest import audio
 from ingest.models import IngestJob, IngestJobTrack, TopTrack, Track, TrackAudio
 
 logger = logging.getLogger(__name__)
 
 TOP_TRACKS_PER_RANGE = 50
-# Spotify's page size cap for /me/top/tracks.
-PAGE_SIZE = 50
 
 
 def ingest_job_start(*, user: AbstractBaseUser) -> tuple[IngestJob, bool]:
@@ -53,7 +52,10 @@ def ingest_job_fetch(*, job_id: int) -> list[int]:
     if job.started_at is None:
         IngestJob.objects.filter(pk=job.pk).update(state=IngestJob.State.RUNNING, started_at=timezone.now())
 
-    by_range = {time_range: _top_tracks(job.user, time_range) for time_range in TopTrack.TimeRange.values}
+    by_range = {
+        time_range: top_tracks_items(user=job.user, time_range=time_range, limit=TOP_TRACKS_PER_RANGE)
+        for time_range in TopTrack.TimeRange.values
+    }
     with transaction.atomic():
         tracks = tracks_upsert([item for items in by_range.values() for item in items])
         TopTrack.objects.filter(user=job.user).delete()
@@ -65,6 +67,8 @@ def ingest_job_fetch(*, job_id: int) -> list[int]:
         distinct = list(tracks.values())
         audio_known = set(TrackAudio.objects.filter(track__in=distinct).values_list("track_id", flat=True))
         TrackAudio.objects.bulk_create([TrackAudio(track=t) for t in distinct if t.pk not in audio_known])
+        # Tracks analysed under an older embedding version are analysed again (from their kept clip).
+        tracks_outdated_reopen(track_ids=[t.pk for t in distinct])
         final = set(
             TrackAudio.objects.filter(track__in=distinct)
             .exclude(state=TrackAudio.State.PENDING)
@@ -81,19 +85,6 @@ def ingest_job_fetch(*, job_id: int) -> list[int]:
         job.save(update_fields=["track_slots", "state", "timings"])
     ingest_job_finish_if_complete(job_id=job.pk)
     return [t.pk for t in distinct if t.pk not in final]
-
-
-def _top_tracks(user: AbstractBaseUser, time_range: str) -> list[dict]:
-    def fetch(client) -> list[dict]:
-        page = client.current_user_top_tracks(limit=PAGE_SIZE, offset=0, time_range=time_range)
-        items = list(page["items"])
-        while page.get("next") and len(items) < TOP_TRACKS_PER_RANGE:
-            page = client.next(page)
-            items.extend(page["items"])
-        return items[:TOP_TRACKS_PER_RANGE]
-
-    # Local files and podcast episodes have no id or no audio we can find: leave them out.
-    return [item for item in spotify_call(user=user, operation=fetch) if item.get("id") and not item.get("is_local")]
 
 
 def tracks_upsert(items: list[dict]) -> dict[str, Track]:
@@ -125,6 +116,24 @@ def tracks_upsert(items: list[dict]) -> dict[str, Track]:
     if changed:
         Track.objects.bulk_update(changed, list(next(iter(fields.values())).keys()))
     return {track.spotify_id: track for track in Track.objects.filter(spotify_id__in=fields)}
+
+
+def tracks_outdated_reopen(*, track_ids: list[int] | None = None) -> list[int]:
+    """Send analysed tracks that lack the current embedding version back to the queue.
+
+    Their kept clip (while within retention) is analysed again without a download, and the new version's
+    embedding is stored beside the old one. Returns the reopened track ids.
+    """
+    outdated = TrackAudio.objects.filter(state=TrackAudio.State.READY).exclude(
+        track__embeddings__version=audio.EMBEDDING_VERSION
+    )
+    if track_ids is not None:
+        outdated = outdated.filter(track_id__in=track_ids)
+    reopened = list(outdated.values_list("track_id", flat=True))
+    TrackAudio.objects.filter(track_id__in=reopened, state=TrackAudio.State.READY).update(
+        state=TrackAudio.State.PENDING, attempts=0, claimed_until=None
+    )
+    return reopened
 
 
 def ingest_tracks_settled(*, track_ids: list[int]) -> None:

@@ -261,3 +261,31 @@ def test_a_track_that_keeps_crashing_its_worker_is_given_up_on(small_listener, e
     track_analyse.apply(args=[row.track_id])
     settled = audio_of(tracks["deezer"][0])
     assert (settled.state, settled.reason) == ("unavailable", "failed")
+
+
+def test_a_new_embedding_version_is_computed_beside_the_old_from_the_kept_clip(small_listener, eager_tasks):
+    client, user, tracks = small_listener
+    client.post("/analyse/")
+    row = audio_of(tracks["deezer"][0])
+    # Pretend the stored embedding came from an older version.
+    Embedding.objects.filter(track=row.track).update(version="older-v0")
+    faults.server_error(scope="all", status=503, count=None, path_contains="/preview/")
+    client.post("/analyse/")
+    versions = set(Embedding.objects.filter(track=row.track).values_list("version", flat=True))
+    assert versions == {"older-v0", audio.EMBEDDING_VERSION}
+    again = audio_of(tracks["deezer"][0])
+    assert (again.state, again.source, again.attempts) == ("ready", "deezer", 1)
+    assert IngestJob.objects.filter(user=user, state=IngestJob.State.DONE).count() == 2
+
+
+def test_an_extended_quota_app_uses_the_isrc_spotify_gives(small_listener, eager_tasks, settings):
+    client, user, tracks = small_listener
+    settings.SANDBOX_EXTENDED_QUOTA = True
+    # Deezer's search is down: only the ISRC lookup can find the Deezer tracks.
+    faults.server_error(scope="deezer", status=503, count=None, path_contains="/search")
+    client.post("/analyse/")
+    assert IngestJob.objects.get(user=user).state == IngestJob.State.DONE
+    for track in tracks["deezer"]:
+        row = audio_of(track)
+        assert row.track.isrc == track.isrc
+        assert (row.state, row.source) == ("ready", "deezer")
