@@ -112,6 +112,8 @@ def main() -> None:
     render_many([(t, families[t]) for t in [*top_ids, warm_track]], fmts=("mp3", "m4a"), root=None)
 
     children: list[subprocess.Popen] = []
+    figures = ""
+    worker_log = (workdir / "worker.log").open("w")
     try:
         children.append(
             subprocess.Popen(
@@ -128,6 +130,9 @@ def main() -> None:
                 [sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency=2", "--loglevel=WARNING"],
                 cwd=REPO,
                 env=env,
+                # The worker's banner and shutdown lines would land after the figures.
+                stdout=worker_log,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
         )
@@ -160,7 +165,7 @@ def main() -> None:
         states = TrackAudio.objects.filter(track_id__in=job.items.values("track_id"))
         analysed = states.filter(state=TrackAudio.State.READY).count()
         print(f"job {job.state}: {job.items.count()} tracks in {job.track_slots} slots; timings {job.timings}")
-        print(
+        figures = (
             f"wall_s={wall:.2f} tracks={job.items.count()} slots={job.track_slots} analysed={analysed} "
             f"skipped={job.items.count() - analysed} broker={broker}"
         )
@@ -173,6 +178,9 @@ def main() -> None:
                 child.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)
+        worker_log.close()
+    print(f"worker log: {workdir / 'worker.log'}")
+    print(figures)
 
 
 if __name__ == "__main__":
