@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts import crypto
 from accounts.models import SpotifyConnection
+from accounts.retry_after import retry_after_seconds
 from accounts.spotify.errors import (
     SpotifyNotConnected,
     SpotifyRateLimited,
@@ -135,7 +136,7 @@ def _request_refresh(refresh_token: str) -> dict | None:
     except requests.RequestException as error:
         raise SpotifyUnavailable(f"Spotify accounts service unreachable: {type(error).__name__}") from None
     if response.status_code == 429:
-        raise SpotifyRateLimited(_retry_after(response.headers))
+        raise SpotifyRateLimited(retry_after_seconds(response.headers.get("Retry-After")))
     if response.status_code >= 500:
         raise SpotifyUnavailable(f"Spotify accounts service answered {response.status_code}", response.status_code)
     try:
@@ -149,13 +150,6 @@ def _request_refresh(refresh_token: str) -> dict | None:
         # invalid_client and friends are our configuration's fault, not the listener's.
         raise SpotifyUnavailable(f"Spotify refused the token refresh: {body.get('error', response.status_code)}")
     return body
-
-
-def _retry_after(headers) -> int:
-    try:
-        return max(1, int(float(headers.get("Retry-After", "1"))))
-    except ValueError:
-        return 1
 
 
 def _connection_of(user: AbstractBaseUser) -> SpotifyConnection:

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from spotipy.exceptions import SpotifyException
 
 from accounts.models import SpotifyConnection
+from accounts.retry_after import retry_after_seconds
 from accounts.services import spotify_client_for, spotify_token_refresh
 from accounts.spotify.errors import (
     SpotifyError,
@@ -57,12 +58,7 @@ def spotify_error_from(error: SpotifyException) -> SpotifyError:
     if status == 403:
         return SpotifyForbidden(_message(error))
     if status == 429:
-        headers = error.headers or {}
-        try:
-            retry_after = max(1, int(float(headers.get("Retry-After", "1"))))
-        except ValueError:
-            retry_after = 1
-        return SpotifyRateLimited(retry_after)
+        return SpotifyRateLimited(retry_after_seconds((error.headers or {}).get("Retry-After")))
     return SpotifyUnavailable(f"Spotify answered {status}: {_message(error)}", status)
 
 

@@ -4,13 +4,12 @@ answers that mean "come back later" onto PreviewSourceRateLimited / PreviewSourc
 from __future__ import annotations
 
 import json
-import time
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
 from django.conf import settings
 
+from accounts.retry_after import retry_after_seconds as retry_after_parse
 from ingest.previews.errors import PreviewSourceRateLimited, PreviewSourceUnavailable
 
 # One pool of kept-alive connections per worker process. Celery's prefork workers each get their own
@@ -20,8 +19,6 @@ session.headers["User-Agent"] = "Undercurrent/0.1 (preview matching)"
 
 # When a service says "slow down" without saying how long: Deezer's quota window is 5 s.
 DEFAULT_RETRY_AFTER = 5
-# A Retry-After beyond this is treated as this: the task reschedules, it never sleeps.
-MAX_RETRY_AFTER = 3600
 _CONNECT_TIMEOUT = 3.05  # just over a multiple of 3 s, TCP's retransmission window
 
 
@@ -49,20 +46,7 @@ def timeouts() -> tuple[float, float]:
 
 
 def retry_after_seconds(value: str | None, *, default: int = DEFAULT_RETRY_AFTER) -> int:
-    """Retry-After as whole seconds (it may be a number or an HTTP date), within [1, MAX_RETRY_AFTER]."""
-    seconds: float | None = None
-    if value:
-        value = value.strip()
-        if value.isdigit():
-            seconds = int(value)
-        else:
-            try:
-                seconds = parsedate_to_datetime(value).timestamp() - time.time()
-            except (TypeError, ValueError, IndexError, OverflowError):
-                seconds = None
-    if seconds is None:
-        seconds = default
-    return int(min(max(seconds, 1), MAX_RETRY_AFTER))
+    return retry_after_parse(value, default=default)
 
 
 def get(
